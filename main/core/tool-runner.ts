@@ -38,12 +38,21 @@ export function runTool(command: string, args: readonly string[], opts: RunOptio
       cwd: opts.cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      // Own process group, so a timeout or cancel kills the whole tree: git hands HTTPS to a
+      // git-remote-https child that would otherwise keep the pipes open after git dies.
+      detached: process.platform !== 'win32',
     });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
     const kill = () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.pid === undefined) return;
+      try {
+        if (process.platform !== 'win32') process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
     };
     const timer = setTimeout(() => {
       timedOut = true;

@@ -1,0 +1,30 @@
+// The command table: one entry per `onramp <command>`.
+import type { CommandSpec } from '../args';
+import type { CliIo } from '../io';
+import { statusCommand } from './status';
+import { routeCommand } from './route';
+import { setCommand, planCommand } from './set';
+import { undoCommand, historyCommand } from './journal';
+
+export interface Command {
+  summary: string;
+  spec: CommandSpec;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  status: statusCommand,
+  route: routeCommand,
+  set: setCommand,
+  plan: planCommand,
+  undo: undoCommand,
+  history: historyCommand,
+};
+
+export function helpText(): string {
+  const lines = ['onramp — private Go modules that just work', '', 'usage: onramp <command> [options]', ''];
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(width)}  ${c.summary}`);
+  lines.push('', 'Every command takes --json for machine-readable output and --help for its usage.', '');
+  return lines.join('\n');
+}
