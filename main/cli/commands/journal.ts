@@ -2,17 +2,17 @@
 // prints first when an earlier run was interrupted.
 import { parseArgs, flagBool, type CommandSpec } from '../args';
 import { printJson, type CliIo } from '../io';
-import { recoverJournal, history, undo } from '../../core/journal-service';
+import { history, undo } from '../../core/undo';
+import { describeRecovery, recoverJournal } from '../../core/recovery';
 import { usageError } from '../../common/errors';
 import type { Command } from './index';
 
 export async function recoverAndReport(io: CliIo, json: boolean): Promise<void> {
-  const recovered = await recoverJournal(io.env);
-  for (const r of recovered) {
-    const msg = `Recovered from an interrupted change (${r.id}: ${r.title}): restored ${r.files.join(', ')} to how they were before.`;
-    if (json) io.err(JSON.stringify({ recovered: r }) + '\n');
-    else io.err(`onramp: ${msg}\n`);
-  }
+  const report = await recoverJournal(io.env);
+  const lines = describeRecovery(report);
+  if (lines.length === 0) return;
+  if (json) io.err(JSON.stringify({ recovery: report }) + '\n');
+  else for (const l of lines) io.err(`onramp: ${l}\n`);
 }
 
 const undoSpec: CommandSpec = {
@@ -31,11 +31,11 @@ export const undoCommand: Command = {
     if (id && flagBool(a, 'last'))
       throw usageError('give either --last or an id', `usage: ${undoSpec.usage}`);
     await recoverAndReport(io, json);
-    const result = await undo(io.env, { id, force: flagBool(a, 'force') });
+    const result = await undo(io.env, { id, last: !id, force: flagBool(a, 'force') });
     if (json) printJson(io, { ok: true, ...result });
     else {
-      io.out(`Undid ${result.undoneId} (${result.title}).\n`);
-      for (const f of result.files) io.out(`  restored ${f}\n`);
+      io.out(`Undid ${result.undid} (${result.title}).\n`);
+      for (const f of result.restored) io.out(`  restored ${f}\n`);
       io.out(
         `This undo is itself journaled as ${result.id}: onramp undo ${result.id} re-applies the change.\n`,
       );
