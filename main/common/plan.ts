@@ -31,6 +31,8 @@ export interface FileEditStep {
   content: string;
   /** mode to create the file with when it does not exist (e.g. 0o600). */
   mode: number;
+  /** also set this mode on an existing file (e.g. chmod 600 a private key) */
+  forceMode?: boolean;
   /** substrings to redact wherever this step is shown. */
   secrets?: string[];
 }
@@ -83,7 +85,7 @@ export function describeStep(step: Step): string {
         ? `go env -w ${shellQuote(`${step.key}=${step.value ?? ''}`)}`
         : `go env -u ${step.key}`;
     case 'file-edit':
-      return `edit ${step.file}`;
+      return step.forceMode ? `edit ${step.file} (mode 0${step.mode.toString(8)})` : `edit ${step.file}`;
   }
 }
 
