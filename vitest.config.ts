@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The private Git host (nginx, sshd, CA) is shared by every test file and stopped after the run.
+    globalSetup: ['test/sandbox/global-setup.ts'],
     reporters: ['default'],
   },
 });
