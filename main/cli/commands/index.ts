@@ -5,6 +5,8 @@ import { statusCommand } from './status';
 import { routeCommand } from './route';
 import { setCommand, planCommand } from './set';
 import { undoCommand, historyCommand } from './journal';
+import { doctorCommand } from './doctor';
+import { explainCommand } from './explain';
 
 export interface Command {
   summary: string;
@@ -19,6 +21,8 @@ export const commands: Record<string, Command> = {
   plan: planCommand,
   undo: undoCommand,
   history: historyCommand,
+  explain: explainCommand,
+  doctor: doctorCommand,
 };
 
 export function helpText(): string {
