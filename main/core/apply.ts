@@ -13,6 +13,7 @@ import type { RecoveryReport } from './recovery';
 import {
   goEnvValues,
   newFileMode,
+  forcedMode,
   openWorkingCopy,
   readWorkingCopy,
   runStepOn,
@@ -97,7 +98,12 @@ export async function applyPlan(plan: Plan, env: Env): Promise<ApplyResult> {
 async function commitTarget(plan: Plan, env: Env, tx: Tx, i: number, wc: WorkingCopy): Promise<void> {
   const change = plan.changes[i];
   if (!change) throw new Error(`no change ${i}`);
-  const after = afterSnapshot(await readWorkingCopy(wc), tx.before(i), newFileMode(plan.steps, change.file));
+  const after = afterSnapshot(
+    await readWorkingCopy(wc),
+    tx.before(i),
+    newFileMode(plan.steps, change.file),
+    forcedMode(plan.steps, change.file),
+  );
   if (!sameFileState(after, change.after))
     throw new OnrampError({
       code: 'changed-since-plan',

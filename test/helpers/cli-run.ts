@@ -7,12 +7,17 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(argv: string[], env: Record<string, string>, stdin = ''): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string>,
+  stdin = '',
+  cwd?: string,
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await main(argv, {
     env,
-    cwd: env.HOME ?? '/',
+    cwd: cwd ?? env.HOME ?? '/',
     out: (t) => (out += t),
     err: (t) => (err += t),
     readStdin: async () => stdin,

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when fixtures or server behaviour change: a running sandbox of another version restarts. */
-export const SANDBOX_VERSION = 2;
+export const SANDBOX_VERSION = 3;
 
 export const sandboxHosts = {
   git: 'git.corp.test',
@@ -144,6 +144,8 @@ export interface RunPaths {
   cache: string;
   htpasswd: string;
   fcgiSocket: string;
+  /** tokens issued by host-API stand-ins (host-api.ts): one file per stand-in, `sha256 user` lines */
+  apiTokens: string;
 }
 
 export function runPaths(root: string): RunPaths {
@@ -163,5 +165,6 @@ export function runPaths(root: string): RunPaths {
     cache: join(root, 'cache'),
     htpasswd: join(root, 'nginx', 'htpasswd'),
     fcgiSocket: join(root, 'fcgiwrap.sock'),
+    apiTokens: join(root, 'api-tokens'),
   };
 }

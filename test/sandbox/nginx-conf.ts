@@ -1,6 +1,10 @@
 // nginx configuration and the CGI gate behind it. nginx does TLS and basic auth; every git and
 // go-get request then goes through fcgiwrap to git-gate.sh, which runs only after authentication
 // succeeded (nginx's `if`/`return` run before auth, so per-user rules cannot live there).
+// Tokens issued by a host-API stand-in (host-api.ts) are not in the htpasswd file (nginx checks
+// only the first line for a user, and a rotation needs two live tokens for one user): when basic
+// auth fails, `error_page 401` hands the request to the gate, which looks the token's sha256 up
+// in the stand-ins' token files, so revoking a token there really locks it out.
 import { sandboxAddresses as addr, sandboxHosts as hosts, type RunPaths } from './layout';
 import type { SandboxCerts } from './ca';
 
@@ -19,6 +23,19 @@ set -f
 reply() { printf 'Status: %s\\r\\nContent-Type: text/plain; charset=utf-8\\r\\n\\r\\n%s\\n' "$1" "$2"; exit 0; }
 host=$SANDBOX_HOST
 path=\${PATH_INFO#/}
+if [ -n "$SANDBOX_TOKEN_DIR" ]; then
+  # Basic auth against htpasswd failed: accept a token a host-API stand-in issued. Only builtins
+  # and stdin see the token (never argv); the files hold sha256 digests.
+  deny() { printf 'Status: 401 Unauthorized\r\nWWW-Authenticate: Basic realm="%s"\r\nContent-Type: text/plain\r\n\r\nunauthorized\n' "$host"; exit 0; }
+  case "$HTTP_AUTHORIZATION" in 'Basic '*) ;; *) deny ;; esac
+  pair=$(printf '%s' "\${HTTP_AUTHORIZATION#Basic }" | base64 -d 2>/dev/null) || deny
+  secret=\${pair#*:}
+  [ -n "$secret" ] && [ "$secret" != "$pair" ] || deny
+  digest=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
+  REMOTE_USER=$(cat "$SANDBOX_TOKEN_DIR"/* 2>/dev/null | awk -v d="$digest" '$1 == d { print $2; exit }')
+  [ -n "$REMOTE_USER" ] || deny
+  export REMOTE_USER
+fi
 case "&$QUERY_STRING&" in
 *'&go-get=1&'*)
   IFS=/
@@ -53,7 +70,18 @@ function gitLocation(p: RunPaths, host: string, realmVar: string, projectRoot: s
   return `    location / {
       auth_basic ${realmVar};
       auth_basic_user_file ${p.htpasswd};
-      fastcgi_pass unix:${p.fcgiSocket};
+      error_page 401 = @sbx_api_token;
+${gitFastcgi(p, host, projectRoot, '')}
+    }
+    location @sbx_api_token {
+${gitFastcgi(p, host, projectRoot, p.apiTokens)}
+      fastcgi_param HTTP_AUTHORIZATION $http_authorization;
+    }`;
+}
+
+function gitFastcgi(p: RunPaths, host: string, projectRoot: string, tokenDir: string): string {
+  return `      fastcgi_pass unix:${p.fcgiSocket};
+      fastcgi_param SANDBOX_TOKEN_DIR "${tokenDir}";
       fastcgi_param SCRIPT_FILENAME ${p.cgi}/git-gate.sh;
       fastcgi_param SANDBOX_HOST ${host};
       fastcgi_param GIT_PROJECT_ROOT ${projectRoot};
@@ -67,8 +95,7 @@ function gitLocation(p: RunPaths, host: string, realmVar: string, projectRoot: s
       fastcgi_param REMOTE_USER $remote_user;
       fastcgi_param REMOTE_ADDR $remote_addr;
       fastcgi_param SERVER_PROTOCOL $server_protocol;
-      fastcgi_param HTTP_GIT_PROTOCOL $http_git_protocol;
-    }`;
+      fastcgi_param HTTP_GIT_PROTOCOL $http_git_protocol;`;
 }
 
 function tls(c: { cert: string; key: string }): string {

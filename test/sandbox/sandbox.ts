@@ -81,9 +81,12 @@ async function teardown(p: RunPaths): Promise<void> {
 }
 
 async function bringUp(p: RunPaths, progress: (step: string) => void): Promise<Sandbox> {
+  // Tokens a host-API stand-in issued against an earlier start are void.
+  rmSync(p.apiTokens, { recursive: true, force: true });
   for (const d of [
     p.logs,
     p.cgi,
+    p.apiTokens,
     ...['body', 'fastcgi', 'proxy', 'uwsgi', 'scgi'].map((t) => join(p.nginx, 'tmp', t)),
   ]) {
     mkdirSync(d, { recursive: true });

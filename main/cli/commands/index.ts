@@ -7,6 +7,7 @@ import { setCommand, planCommand } from './set';
 import { undoCommand, historyCommand } from './journal';
 import { doctorCommand } from './doctor';
 import { explainCommand } from './explain';
+import { fixCommand } from './fix';
 
 export interface Command {
   summary: string;
@@ -23,6 +24,7 @@ export const commands: Record<string, Command> = {
   history: historyCommand,
   explain: explainCommand,
   doctor: doctorCommand,
+  fix: fixCommand,
 };
 
 export function helpText(): string {

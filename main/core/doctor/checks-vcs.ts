@@ -168,7 +168,15 @@ export async function authCheck(
   let explanation = cause?.explanation;
   let fixes = cause?.fixes.map((f) => fix(f.id, { params: { host, module: m.path } })) ?? [];
   const https = /^https?:/.test(url);
-  if (https && ['https-no-credentials', 'auth-rejected', 'repo-not-found', 'forbidden'].includes(id)) {
+  const authish = ['https-no-credentials', 'auth-rejected', 'repo-not-found', 'forbidden'].includes(id);
+  if (authish && discoveredRoot) {
+    // Discovery answered a shorter root than the module path and that root cannot be fetched:
+    // the server hid the real repo (GitLab subgroups answer a truncated root without credentials).
+    id = 'discovery-wrong-root';
+    evidence.unshift(`discovery answered the root ${discoveredRoot} for ${m.path}`);
+    explanation = `Discovery answered ${discoveredRoot}, which is not the repository: without credentials the server truncates subgroup paths, and go's discovery request reads only ~/.netrc (go < 1.24).`;
+    fixes = [fix('add-netrc-entry', { needsInput: 'token', params: { host } }), fix('use-git-qualifier')];
+  } else if (https && authish) {
     const v = await ctx.memo(`cred:${url}`, () => probeCredential(ctx, url));
     if (v.kind === 'none') {
       id = 'https-no-credentials';
@@ -189,15 +197,14 @@ export async function authCheck(
       );
       fixes = [fix('request-repo-access'), fix('check-token-scope')];
     } else if (v.kind === 'not-found') {
-      id = discoveredRoot ? 'discovery-wrong-root' : 'repo-not-found';
+      id = 'repo-not-found';
       evidence.push(`active check: ${host} answers 404 for ${url} with the credential from ${v.source}`);
-      if (discoveredRoot) {
-        explanation = `Discovery answered the root ${discoveredRoot}, which is not a repository: the server truncated the path (GitLab subgroups without credentials).`;
-        fixes = [fix('add-netrc-entry', { needsInput: 'token', params: { host } }), fix('use-git-qualifier')];
-      } else fixes = [fix('check-module-path')];
+      fixes = [fix('check-module-path')];
     }
-  } else if (id === 'repo-not-found' && discoveredRoot) {
-    id = 'discovery-wrong-root';
+  }
+  if (id === 'ssh-key-permissions') {
+    const key = /Permissions 0?\d+ for '([^']+)' are too open/.exec(text)?.[1];
+    if (key) fixes = [fix('chmod-key-600', { params: { file: key } })];
   }
   return {
     findings: [finding(id, 'error', 'auth', { module: m.path, host, evidence, explanation, fixes })],

@@ -1,0 +1,135 @@
+// `onramp fix (--all | <fix-id>…) [--yes] [--json] [--module M]… [--host H]… [--token-stdin
+// --login L] [--ca-file F]`: runs doctor, turns the chosen fixes of its findings into ONE plan
+// (one journal entry, undone as a unit), applies it, then re-runs doctor to show the result.
+import { usageError } from '../../common/errors';
+import type { Finding, FindingFix } from '../../common/doctor-report';
+import type { Step } from '../../common/plan';
+import { isFixId } from '../../common/explain';
+import { parseArgs, flagBool, flagList, flagString, type CommandSpec } from '../args';
+import { printJson } from '../io';
+import { planView, printPlan } from '../print-plan';
+import { runDoctor } from '../../core/doctor/index';
+import { readGoEnv } from '../../core/go-env-reader';
+import { buildPlan } from '../../core/planner';
+import { applyPlan } from '../../core/apply';
+import { fixSteps, type FixInput } from '../../core/fixes/fix-steps';
+import { recoverAndReport } from './journal';
+import type { Command } from './index';
+
+const spec: CommandSpec = {
+  usage:
+    'onramp fix (--all | <fix-id>…) [--yes] [--module M]… [--host H]… [--token-stdin --login L] [--ca-file F] [--json]',
+  flags: {
+    all: {},
+    yes: {},
+    json: {},
+    module: { value: true, multiple: true },
+    host: { value: true, multiple: true },
+    'token-stdin': {},
+    login: { value: true },
+    'ca-file': { value: true },
+  },
+  positionals: [0, Infinity],
+};
+
+interface Chosen {
+  finding: Finding;
+  fix: FindingFix;
+}
+
+function choose(findings: Finding[], ids: string[], all: boolean): Chosen[] {
+  const out: Chosen[] = [];
+  const seen = new Set<string>();
+  for (const f of findings.filter((x) => x.severity !== 'ok')) {
+    const fx = all
+      ? f.fixes.find((x) => !x.needsInput || x.needsInput === 'token')
+      : f.fixes.find((x) => ids.includes(x.id));
+    if (!fx) continue;
+    const key = `${fx.id}|${JSON.stringify(fx.params ?? {})}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ finding: f, fix: fx });
+  }
+  return out;
+}
+
+export const fixCommand: Command = {
+  summary: 'apply the fixes doctor proposes, as one undoable plan, then check again',
+  spec,
+  async run(argv, io) {
+    const a = parseArgs(argv, spec);
+    const ids = a.positionals;
+    const all = flagBool(a, 'all');
+    if (all === ids.length > 0) throw usageError('give --all or fix ids', `usage: ${spec.usage}`);
+    for (const id of ids)
+      if (!isFixId(id))
+        throw usageError(`unknown fix id ${JSON.stringify(id)}`, 'doctor lists the fix ids for each finding');
+    const json = flagBool(a, 'json');
+    const input: FixInput = {
+      login: flagString(a, 'login'),
+      caFile: flagString(a, 'ca-file'),
+      confirmed: ids.length > 0,
+    };
+    if (flagBool(a, 'token-stdin')) input.token = (await io.readStdin()).replace(/\r?\n$/, '');
+    await recoverAndReport(io, json);
+    const scope = { env: io.env, cwd: io.cwd, modules: flagList(a, 'module'), hosts: flagList(a, 'host') };
+    const before = await runDoctor(scope);
+    const chosen = choose(before.findings, ids, all);
+    const goEnv = await readGoEnv(io.env, { cwd: io.cwd });
+    const steps: Step[] = [];
+    const titles: string[] = [];
+    const skipped: { fix: string; reason: string }[] = [];
+    for (const c of chosen) {
+      const p = await fixSteps(io.env, goEnv, c.fix, c.finding, input);
+      if (p.ok) {
+        steps.push(...p.steps);
+        titles.push(p.title);
+      } else skipped.push({ fix: c.fix.id, reason: p.reason });
+    }
+    if (steps.length === 0) {
+      if (json)
+        printJson(io, { ok: before.primary === null, primary: before.primary, applied: false, skipped });
+      else {
+        io.out(
+          before.primary
+            ? `Root cause: ${before.primary}. No fix could be applied automatically.\n`
+            : 'Everything checked is green: nothing to fix.\n',
+        );
+        for (const s of skipped) io.out(`  ${s.fix}: ${s.reason}\n`);
+      }
+      return before.primary ? 1 : 0;
+    }
+    const plan = await buildPlan(`fix: ${titles.join('; ')}`, steps, io.env);
+    if (!json) printPlan(io, plan);
+    if (!flagBool(a, 'yes')) {
+      if (json) printJson(io, { ok: false, applied: false, plan: planView(plan), skipped });
+      else io.out('\nNothing applied. Re-run with --yes to apply this plan.\n');
+      return 1;
+    }
+    const applied = await applyPlan(plan, io.env);
+    const after = await runDoctor(scope);
+    const green =
+      before.primary !== null &&
+      !after.findings.some((f) => f.severity === 'error' && f.id === before.primary);
+    if (json)
+      printJson(io, {
+        ok: after.primary === null,
+        before: before.primary,
+        after: after.primary,
+        fixedPrimary: green,
+        journalId: applied.id,
+        plan: planView(plan),
+        skipped,
+      });
+    else {
+      io.out(`\nApplied (undo with: onramp undo ${applied.id}).\n`);
+      for (const s of skipped) io.out(`  skipped ${s.fix}: ${s.reason}\n`);
+      io.out(
+        after.primary
+          ? `Now: ${before.primary} ${green ? 'is fixed' : 'remains'}; root cause now ${after.primary}.\n`
+          : `Now green: ${before.primary} is fixed.\n`,
+      );
+    }
+    return after.primary ? 1 : 0;
+  },
+};
