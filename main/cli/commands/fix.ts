@@ -2,17 +2,13 @@
 // --login L] [--ca-file F]`: runs doctor, turns the chosen fixes of its findings into ONE plan
 // (one journal entry, undone as a unit), applies it, then re-runs doctor to show the result.
 import { usageError } from '../../common/errors';
-import type { Finding, FindingFix } from '../../common/doctor-report';
-import type { Step } from '../../common/plan';
 import { isFixId } from '../../common/explain';
 import { parseArgs, flagBool, flagList, flagString, type CommandSpec } from '../args';
 import { printJson } from '../io';
 import { planView, printPlan } from '../print-plan';
-import { runDoctor } from '../../core/doctor/index';
-import { readGoEnv } from '../../core/go-env-reader';
-import { buildPlan } from '../../core/planner';
 import { applyPlan } from '../../core/apply';
-import { fixSteps, type FixInput } from '../../core/fixes/fix-steps';
+import type { FixInput } from '../../core/fixes/fix-steps';
+import { planFixes, recheck } from '../../core/fixes/fix-service';
 import { recoverAndReport } from './journal';
 import type { Command } from './index';
 
@@ -31,27 +27,6 @@ const spec: CommandSpec = {
   },
   positionals: [0, Infinity],
 };
-
-interface Chosen {
-  finding: Finding;
-  fix: FindingFix;
-}
-
-function choose(findings: Finding[], ids: string[], all: boolean): Chosen[] {
-  const out: Chosen[] = [];
-  const seen = new Set<string>();
-  for (const f of findings.filter((x) => x.severity !== 'ok')) {
-    const fx = all
-      ? f.fixes.find((x) => !x.needsInput || x.needsInput === 'token')
-      : f.fixes.find((x) => ids.includes(x.id));
-    if (!fx) continue;
-    const key = `${fx.id}|${JSON.stringify(fx.params ?? {})}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ finding: f, fix: fx });
-  }
-  return out;
-}
 
 export const fixCommand: Command = {
   summary: 'apply the fixes doctor proposes, as one undoable plan, then check again',
@@ -73,20 +48,8 @@ export const fixCommand: Command = {
     if (flagBool(a, 'token-stdin')) input.token = (await io.readStdin()).replace(/\r?\n$/, '');
     await recoverAndReport(io, json);
     const scope = { env: io.env, cwd: io.cwd, modules: flagList(a, 'module'), hosts: flagList(a, 'host') };
-    const before = await runDoctor(scope);
-    const chosen = choose(before.findings, ids, all);
-    const goEnv = await readGoEnv(io.env, { cwd: io.cwd });
-    const steps: Step[] = [];
-    const titles: string[] = [];
-    const skipped: { fix: string; reason: string }[] = [];
-    for (const c of chosen) {
-      const p = await fixSteps(io.env, goEnv, c.fix, c.finding, input);
-      if (p.ok) {
-        steps.push(...p.steps);
-        titles.push(p.title);
-      } else skipped.push({ fix: c.fix.id, reason: p.reason });
-    }
-    if (steps.length === 0) {
+    const { before, plan, skipped } = await planFixes({ ...scope, fixIds: ids, all, input });
+    if (!plan) {
       if (json)
         printJson(io, { ok: before.primary === null, primary: before.primary, applied: false, skipped });
       else {
@@ -99,7 +62,6 @@ export const fixCommand: Command = {
       }
       return before.primary ? 1 : 0;
     }
-    const plan = await buildPlan(`fix: ${titles.join('; ')}`, steps, io.env);
     if (!json) printPlan(io, plan);
     if (!flagBool(a, 'yes')) {
       if (json) printJson(io, { ok: false, applied: false, plan: planView(plan), skipped });
@@ -107,10 +69,7 @@ export const fixCommand: Command = {
       return 1;
     }
     const applied = await applyPlan(plan, io.env);
-    const after = await runDoctor(scope);
-    const green =
-      before.primary !== null &&
-      !after.findings.some((f) => f.severity === 'error' && f.id === before.primary);
+    const { after, fixedPrimary: green } = await recheck(scope, before);
     if (json)
       printJson(io, {
         ok: after.primary === null,
