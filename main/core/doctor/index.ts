@@ -19,6 +19,7 @@ import { loadContext, type DoctorContext } from './context';
 import { envOverrideFindings, modcacheCheck, moduleModeCheck, toolChecks } from './checks-global';
 import { coverageCheck } from './checks-coverage';
 import { networkCheck, tlsCheck } from './checks-network';
+import { proxyReachability } from './checks-proxy';
 import { authCheck, discoveryCheck, rewriteCheck } from './checks-vcs';
 import { contentCheck } from './checks-content';
 import { mayBePrivate, readRequirements, type DoctorModule } from './targets';
@@ -162,6 +163,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   try {
     const results = await Promise.all([
       timed(s, 'modcache', 'GOMODCACHE', () => modcacheCheck(ctx)),
+      ...(blocking ? [] : [timed(s, 'proxy', 'GOPROXY/GOSUMDB', () => proxyReachability(ctx))]),
       ...(blocking ? [] : modules.map((m) => moduleRoute(s, m, modcache, inModule))),
       ...hosts.map((h) => hostChecks(s, h)),
     ]);
