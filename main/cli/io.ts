@@ -9,6 +9,40 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
+  /** asks on the terminal; `secret` input is not echoed. Absent when stdin is not a TTY. */
+  ask?(question: string, secret: boolean): Promise<string>;
+}
+
+/** Reads one line from a TTY in raw mode, echoing nothing for secrets (not even '*'). */
+function askTty(question: string, secret: boolean): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let value = '';
+    const done = (err?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.removeListener('data', onData);
+      process.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(value);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else if (ch >= ' ') {
+          value += ch;
+          if (!secret) process.stderr.write(ch);
+        }
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 export function processIo(): CliIo {
@@ -17,6 +51,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
+    ask: process.stdin.isTTY ? askTty : undefined,
     readStdin: async () => {
       if (process.stdin.isTTY) return '';
       const chunks: Buffer[] = [];

@@ -54,6 +54,27 @@ describe('doctor scenarios: coverage and environment', () => {
     expect(r.findings[0]?.fixes.map((f) => f.id)).toContain('move-shell-export');
   });
 
+  it('env-override from ~/.bashrc: --all will not edit it; naming move-shell-export does, with consent', async () => {
+    m = await machine();
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const rc = `${m.home}/.bashrc`;
+    writeFileSync(rc, '# mine\nexport GOPRIVATE=github.com/someone-else\nalias ll="ls -l"\n');
+    m.env.GOPRIVATE = 'github.com/someone-else'; // what a shell that sourced .bashrc exports
+    expect((await m.doctor()).primary).toBe('env-override');
+    const all = JSON.parse((await m.onramp(['fix', '--all', '--yes', '--json'])).out);
+    expect(all.skipped.map((x: { fix: string }) => x.fix)).toContain('move-shell-export');
+    expect(readFileSync(rc, 'utf8')).toContain('\nexport GOPRIVATE=');
+    const named = JSON.parse((await m.onramp(['fix', 'move-shell-export', '--yes', '--json'])).out);
+    expect(named.plan.changes.map((c: { file: string }) => c.file)).toContain(rc);
+    expect(readFileSync(rc, 'utf8')).toBe(
+      '# mine\n# export GOPRIVATE=github.com/someone-else  # disabled by onramp: GOPRIVATE lives in the go env file\nalias ll="ls -l"\n',
+    );
+    delete m.env.GOPRIVATE; // a new shell no longer exports it
+    expect((await m.doctor()).primary).toBeNull();
+    expect((await m.onramp(['undo'])).code).toBe(0);
+    expect(readFileSync(rc, 'utf8')).toContain('\nexport GOPRIVATE=');
+  });
+
   it('modules-off: GO111MODULE=off in the go env file → fix enable-modules → green', async () => {
     m = await machine();
     m.goenv('GO111MODULE=off');

@@ -32,12 +32,25 @@ describe('doctor scenarios: network, TLS, discovery, credentials', () => {
     expect(m.download().ok).toBe(true);
   });
 
-  it('tls-unknown-authority for go: go does not trust the CA (discovery fails first)', async () => {
+  it('tls-unknown-authority for go: fix set-go-ca (named, with consent) → a new shell is green', async () => {
     m = await machine();
     delete m.env.SSL_CERT_FILE;
     const r = await m.doctor();
     expect(r.primary).toBe('tls-unknown-authority');
     expect(r.findings[0]?.fixes.map((f) => f.id)).toContain('set-go-ca');
+    const fix = JSON.parse(
+      (await m.onramp(['fix', 'set-go-ca', '--ca-file', m.sb.caFile, '--yes', '--json'])).out,
+    );
+    expect(fix.plan.changes.map((c: { file: string }) => c.file)).toContain(`${m.home}/.profile`);
+    // a new login shell reads ~/.profile: go then trusts the system roots plus the CA
+    const { execFileSync } = await import('node:child_process');
+    const fromProfile = execFileSync('bash', ['-c', '. "$HOME/.profile"; printf %s "$SSL_CERT_FILE"'], {
+      env: m.env,
+    }).toString();
+    expect(fromProfile).toMatch(/go-roots\.pem$/);
+    m.env.SSL_CERT_FILE = fromProfile;
+    expect((await m.doctor()).primary).toBeNull();
+    expect(m.download().ok).toBe(true);
   });
 
   it('https-no-credentials: no netrc entry, no helper → fix with a token from stdin → green', async () => {

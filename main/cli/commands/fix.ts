@@ -2,6 +2,7 @@
 // --login L] [--ca-file F]`: runs doctor, turns the chosen fixes of its findings into ONE plan
 // (one journal entry, undone as a unit), applies it, then re-runs doctor to show the result.
 import { usageError } from '../../common/errors';
+import type { Finding } from '../../common/doctor-report';
 import { isFixId } from '../../common/explain';
 import { parseArgs, flagBool, flagList, flagString, type CommandSpec } from '../args';
 import { printJson } from '../io';
@@ -48,7 +49,13 @@ export const fixCommand: Command = {
     if (flagBool(a, 'token-stdin')) input.token = (await io.readStdin()).replace(/\r?\n$/, '');
     await recoverAndReport(io, json);
     const scope = { env: io.env, cwd: io.cwd, modules: flagList(a, 'module'), hosts: flagList(a, 'host') };
-    const { before, plan, skipped } = await planFixes({ ...scope, fixIds: ids, all, input });
+    let { before, plan, skipped } = await planFixes({ ...scope, fixIds: ids, all, input });
+    // On a terminal, ask for what a fix needs instead of failing; the token is never echoed.
+    if (io.ask && !json && skipped.some((x) => x.needs === 'token')) {
+      input.login ??= (await io.ask('Login for the host: ', false)) || undefined;
+      input.token = (await io.ask('Token (not shown): ', true)) || undefined;
+      if (input.token) ({ before, plan, skipped } = await planFixes({ ...scope, fixIds: ids, all, input }));
+    }
     if (!plan) {
       if (json)
         printJson(io, { ok: before.primary === null, primary: before.primary, applied: false, skipped });
@@ -83,10 +90,15 @@ export const fixCommand: Command = {
     else {
       io.out(`\nApplied (undo with: onramp undo ${applied.id}).\n`);
       for (const s of skipped) io.out(`  skipped ${s.fix}: ${s.reason}\n`);
+      const label = (f: Finding) => `${f.id}${f.module ? ` (${f.module})` : f.host ? ` (${f.host})` : ''}`;
+      const errs = (r: typeof before) => r.findings.filter((f) => f.severity === 'error').map(label);
+      const still = new Set(errs(after));
+      const fixed = errs(before).filter((x) => !still.has(x));
+      if (fixed.length > 0) io.out(`Fixed: ${[...new Set(fixed)].join(', ')}\n`);
       io.out(
         after.primary
-          ? `Now: ${before.primary} ${green ? 'is fixed' : 'remains'}; root cause now ${after.primary}.\n`
-          : `Now green: ${before.primary} is fixed.\n`,
+          ? `Still failing: ${[...still].join(', ')} (root cause: ${after.primary})\n`
+          : 'Everything checked is green.\n',
       );
     }
     return after.primary ? 1 : 0;

@@ -29,9 +29,9 @@ function choose(findings: Finding[], ids: string[], all: boolean): { finding: Fi
   const out: { finding: Finding; fix: FindingFix }[] = [];
   const seen = new Set<string>();
   for (const f of findings.filter((x) => x.severity !== 'ok')) {
-    const fx = all
-      ? f.fixes.find((x) => !x.needsInput || x.needsInput === 'token')
-      : f.fixes.find((x) => ids.includes(x.id));
+    // --all takes each finding's first fix; those that need consent or input are reported as
+    // skipped with the reason, so the user sees what is left to do.
+    const fx = all ? f.fixes[0] : f.fixes.find((x) => ids.includes(x.id));
     if (!fx) continue;
     const key = `${fx.id}|${JSON.stringify(fx.params ?? {})}`;
     if (seen.has(key)) continue;

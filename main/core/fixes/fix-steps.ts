@@ -8,6 +8,7 @@ import type { Step } from '../../common/plan';
 import { goEnvSteps } from '../requests/go-env';
 import { gitConfigSteps } from '../requests/git-config';
 import { netrcSteps } from '../requests/netrc';
+import { moveShellExports, setGoCa } from './shell-fixes';
 import type { GoEnvReport } from '../go-env-reader';
 import type { Env } from '../paths';
 
@@ -121,6 +122,15 @@ export async function fixSteps(
         steps: netrcSteps(env, host, { login: input.login, password: input.token }),
       };
     }
+    case 'move-shell-export':
+      return moveShellExports(
+        env,
+        goEnv,
+        (p.keys ?? '').split(',').filter(Boolean),
+        input.confirmed ?? false,
+      );
+    case 'set-go-ca':
+      return setGoCa(env, input.caFile ?? p.caFile, input.confirmed ?? false);
     case 'chmod-key-600': {
       if (!p.file) return { ok: false, reason: 'which key file? (not named in the output)' };
       const content = await readFile(p.file).catch(() => undefined);
