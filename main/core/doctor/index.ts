@@ -71,10 +71,14 @@ async function moduleRoute(
   inModule: boolean,
 ): Promise<Finding[]> {
   const out: Finding[] = [];
+  const host = moduleHost(m.path);
+  // Host checks are memoized: start them now so they overlap the coverage check.
+  void networkCheck(s.ctx, host, 443).then((n) =>
+    n.blocked ? undefined : tlsCheck(s.ctx, host, { go: true, git: false }),
+  );
   const cov = await timed(s, 'coverage', m.path, () => coverageCheck(s.ctx, m));
   out.push(...cov.findings);
   if (cov.findings.some((f) => f.severity === 'error') || !cov.direct) return out;
-  const host = moduleHost(m.path);
   const net = await timed(s, 'network', host, () => networkCheck(s.ctx, host, 443));
   out.push(...net.findings);
   if (net.blocked) return out;
@@ -111,14 +115,17 @@ async function moduleRoute(
       if (tls.blocked) return out;
     }
   }
+  // The download runs alongside the auth check; its result counts only when auth passed, so
+  // the root cause stays the first broken step while the wall time is the slower of the two.
+  const content = timed(s, 'content', m.path, () =>
+    s.limit(() => contentCheck(s.ctx, m, modcache, inModule)),
+  );
   const auth = await timed(s, 'auth', url, () =>
     s.limit(() => authCheck(s.ctx, m, url, disc.discoveredRoot)),
   );
   out.push(...auth.findings);
-  if (auth.blocked) return out;
-  out.push(
-    ...(await timed(s, 'content', m.path, () => s.limit(() => contentCheck(s.ctx, m, modcache, inModule)))),
-  );
+  const contentFindings = await content; // awaited either way: the run's module cache is removed after
+  if (!auth.blocked) out.push(...contentFindings);
   return out;
 }
 
@@ -141,7 +148,10 @@ function dedupe(findings: Finding[]): Finding[] {
 
 export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
   const t0 = performance.now();
-  const ctx = await loadContext(opts.env, opts.cwd, opts.timeoutMs ?? 10_000);
+  const [ctx, reqs] = await Promise.all([
+    loadContext(opts.env, opts.cwd, opts.timeoutMs ?? 10_000),
+    readRequirements(opts.env, opts.cwd),
+  ]);
   const s: RunState = {
     ctx,
     timings: [],
@@ -149,7 +159,6 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     limit: limiter(opts.concurrency ?? 8),
   };
   const findings: Finding[] = [...toolChecks(ctx), ...moduleModeCheck(ctx), ...envOverrideFindings(ctx)];
-  const reqs = await readRequirements(opts.env, opts.cwd);
   const inModule = reqs.module !== undefined && !opts.modules?.length;
   const modules: DoctorModule[] = opts.modules?.length
     ? opts.modules.map((p) => ({
