@@ -2,7 +2,7 @@
 # Installs what Onramp's tests and demo need on Debian 12: the real tools users have.
 set -euo pipefail
 pkgs=(git golang-go golang-golang-x-mod-dev openssh-client openssh-server nginx-light fcgiwrap
-  gnome-keyring dbus libsecret-tools chromium iproute2 openssl ca-certificates procps psmisc)
+  gnome-keyring dbus libsecret-tools chromium iproute2 openssl ca-certificates procps psmisc python3-yaml tmux)
 missing=()
 for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

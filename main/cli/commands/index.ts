@@ -8,6 +8,10 @@ import { undoCommand, historyCommand } from './journal';
 import { doctorCommand } from './doctor';
 import { explainCommand } from './explain';
 import { fixCommand } from './fix';
+import { applyCommand } from './onboard';
+import { profileCommand } from './profile';
+import { exportCiCommand } from './export-ci';
+import { supportBundleCommand } from './support-bundle';
 
 export interface Command {
   summary: string;
@@ -25,6 +29,10 @@ export const commands: Record<string, Command> = {
   explain: explainCommand,
   doctor: doctorCommand,
   fix: fixCommand,
+  apply: applyCommand,
+  profile: profileCommand,
+  'export-ci': exportCiCommand,
+  'support-bundle': supportBundleCommand,
 };
 
 export function helpText(): string {

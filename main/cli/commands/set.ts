@@ -12,6 +12,7 @@ import { sshHostSteps } from '../../core/requests/ssh-host';
 import { buildPlan } from '../../core/planner';
 import { applyPlan } from '../../core/apply';
 import { recoverAndReport } from './journal';
+import { runProfilePlan } from './onboard';
 import type { Command } from './index';
 
 const common = { 'dry-run': {}, json: {} };
@@ -128,12 +129,17 @@ export const setCommand: Command = {
   run: (argv, io) => runSet(argv, io, false),
 };
 
+const isProfileArg = (a: string) => /^--(profile|preset)(=|$)/.test(a);
+
 export const planCommand: Command = {
-  summary: 'show what `onramp set …` would change, with a diff per file; writes nothing',
+  summary:
+    'show what a change would do, with a diff per file; writes nothing (a primitive, or --profile/--preset)',
   spec: {
-    usage: 'onramp plan go-env|git-config|netrc|ssh-host … [--json]',
+    usage:
+      'onramp plan go-env|git-config|netrc|ssh-host … [--json]  |  onramp plan (--profile F | --preset NAME) … [--json]',
     flags: {},
     positionals: [1, Infinity],
   },
-  run: (argv, io) => runSet(argv, io, true),
+  // A team profile or preset plans the whole onboarding; a primitive plans one setting.
+  run: (argv, io) => (argv.some(isProfileArg) ? runProfilePlan(argv, io) : runSet(argv, io, true)),
 };
