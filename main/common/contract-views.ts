@@ -63,3 +63,35 @@ export interface VerifyRunView {
   steps: VerifyStepView[];
   durationMs: number;
 }
+
+export interface ProfileOpenView {
+  /** names the opened profile in onboard.plan/apply (kept in main for this session) */
+  handle: string;
+  id: string;
+  name: string;
+  origin: string;
+  signature: import('./profile/signature').SignatureStatus;
+  hosts: string[];
+  testModules: string[];
+}
+
+export interface OnboardPlanView {
+  review: import('./profile/review-types').ReviewItem[];
+  consentOk: boolean;
+  blocked: string[];
+  done: string[];
+  todo: string[];
+  needs: string[];
+  notes: string[];
+  plan: PlanView | null;
+  caExport?: string;
+  upToDate: boolean;
+}
+
+export interface OnboardApplyView extends OnboardPlanView {
+  applied: boolean;
+  journalId?: string;
+  resumed?: string;
+  verification?: { ok: boolean; steps: { title: string; ok: boolean; durationMs: number }[] };
+  ok: boolean;
+}

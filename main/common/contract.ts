@@ -12,6 +12,9 @@ import type { ExplainResult } from './explain/types';
 import type {
   AppInfo,
   FixPlanView,
+  OnboardApplyView,
+  OnboardPlanView,
+  ProfileOpenView,
   HistoryView,
   PlanView,
   StatusView,
@@ -92,7 +95,50 @@ export const inputs = {
     })
     .strict(),
   'verify.cancel': z.object({ runId: z.string().max(64) }).strict(),
+  'profile.presets': z.object({}).strict(),
+  /** exactly one of preset, source (https URL, onramp://import?url=…, or a file path), text */
+  'profile.open': z
+    .object({
+      preset: z
+        .object({
+          name: z.string().max(40),
+          url: z.string().max(2048).optional(),
+          org: z.string().max(256).optional(),
+          protocol: z.enum(['https', 'ssh']).optional(),
+          sshFingerprints: z.array(z.string().max(128)).max(10).optional(),
+          testModule: z.string().max(512).optional(),
+        })
+        .strict()
+        .optional(),
+      source: z.string().min(1).max(4096).optional(),
+      text: z
+        .object({ text: z.string().max(262_144), fileName: z.string().max(256) })
+        .strict()
+        .optional(),
+    })
+    .strict()
+    .refine(
+      (i) => [i.preset, i.source, i.text].filter((x) => x !== undefined).length === 1,
+      'give one of preset, source, text',
+    ),
+  'onboard.plan': onboardInput(),
+  'onboard.apply': onboardInput(),
 } as const;
+
+function onboardInput() {
+  return z
+    .object({
+      handle: z.string().regex(/^[0-9a-f-]{36}$/),
+      consent: z
+        .object({ acceptWarnings: z.boolean(), overrides: z.array(z.string().max(200)).max(100) })
+        .strict(),
+      login: z.string().min(1).max(256).optional(),
+      /** pasted by the person; held in main, never echoed back */
+      token: z.string().min(1).max(4096).optional(),
+      sshKeyFile: z.string().min(1).max(4096).optional(),
+    })
+    .strict();
+}
 
 export type Method = keyof typeof inputs;
 export const methods = Object.keys(inputs) as Method[];
@@ -113,6 +159,10 @@ export interface Outputs {
   'journal.undo': UndoView;
   'verify.run': VerifyRunView;
   'verify.cancel': { cancelled: boolean };
+  'profile.presets': { presets: { name: string; title: string; description: string }[] };
+  'profile.open': ProfileOpenView;
+  'onboard.plan': OnboardPlanView;
+  'onboard.apply': OnboardApplyView;
 }
 export type Output<M extends Method> = Outputs[M];
 

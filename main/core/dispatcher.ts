@@ -17,7 +17,6 @@ import { toErrorData, type ErrorData } from '../common/errors';
 import { explainOutput } from '../common/explain';
 import { redactSecrets } from '../common/redact';
 import type { Plan } from '../common/plan';
-import { describeStep } from '../common/plan';
 import { readStatus } from './status';
 import { routeFor } from './route-service';
 import { runDoctor } from './doctor/index';
@@ -32,6 +31,8 @@ import { history, undo } from './undo';
 import { recoverJournal } from './recovery';
 import { runVerification } from './verify/runner';
 import { pathsOf, type Env } from './paths';
+import { onboardHandlers } from './dispatch-onboard';
+import { verifyEventView, viewOf } from './contract-mapping';
 
 export interface DispatcherOptions {
   env: Env;
@@ -45,19 +46,6 @@ export interface Dispatcher {
   call(method: string, input: unknown): Promise<Reply<Method>>;
 }
 
-export function viewOf(plan: BuiltPlan | Plan): PlanView {
-  return {
-    planId: plan.id,
-    title: plan.title,
-    steps: plan.steps.map(describeStep),
-    changes: plan.changes.map((c) => ({
-      ...c,
-      changed: c.before.sha256 !== c.after.sha256 || c.before.mode !== c.after.mode,
-    })),
-    notes: 'notes' in plan ? plan.notes : [],
-  };
-}
-
 function issueText(e: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const i = e.issues[0];
   return i ? `${i.path.map(String).join('.') || 'input'}: ${i.message}` : 'invalid input';
@@ -68,6 +56,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const runs = new Map<string, AbortController>();
   /** every secret the renderer sent this session: no reply may carry one back */
   const secrets = new Set<string>();
+  const onboard = onboardHandlers(o.env, o.cwd);
   const keep = (p: BuiltPlan): PlanView => {
     plans.set(p.id, p);
     return viewOf(p);
@@ -174,15 +163,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
             timeoutMs: i.timeoutMs,
             signal: ac.signal,
             secrets: [...secrets],
-            onEvent: (e) =>
-              o.emit(
-                'verify.event',
-                e.type === 'output'
-                  ? { runId, stepId: e.stepId, type: e.type, stream: e.stream, line: e.line }
-                  : e.type === 'step-start'
-                    ? { runId, stepId: e.stepId, type: e.type, title: e.title }
-                    : { runId, stepId: e.stepId, type: e.type, ok: e.ok, summary: e.summary },
-              ),
+            onEvent: (e) => o.emit('verify.event', verifyEventView(runId, e, [...secrets])),
           },
         );
         const steps = r.steps.map((s) => ({
@@ -197,6 +178,21 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       } finally {
         runs.delete(runId);
       }
+    },
+    'profile.presets': () => onboard.presets(),
+    'profile.open': (i) => onboard.open(i),
+    'onboard.plan': (i) => {
+      if (i.token) secrets.add(i.token);
+      return onboard.plan(i);
+    },
+    'onboard.apply': async (i) => {
+      if (i.token) secrets.add(i.token);
+      const runId = randomUUID();
+      const r = await onboard.apply(i, (e) =>
+        o.emit('verify.event', verifyEventView(runId, e, [...secrets])),
+      );
+      if (r.journalId) o.emit('journal.changed', { journalId: r.journalId });
+      return r;
     },
     'verify.cancel': async (i) => {
       const ac = runs.get(i.runId);

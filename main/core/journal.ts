@@ -3,8 +3,9 @@
 // are durable on disk. Layout:
 //   journal/<id>/entry.json   the entry (no secrets: file-edit contents are dropped)
 //   journal/<id>/snap/<n>     target n's bytes before the change (absent targets have none)
-// TODO(secrets-at-rest): snapshots of ~/.netrc hold tokens in clear text, protected only by
-// 0600 files in a 0700 directory. A later issue encrypts them (OS keychain-held key).
+// Snapshots of files that hold secrets (netrc, private keys) are sealed with a keychain-held
+// key (credentials/snapshot-crypto.ts); without a keychain they stay 0600 in a 0700 directory.
+import { openSnapshot, sealSnapshot } from './credentials/snapshot-crypto';
 import { chmod, mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeStep, type FileState, type Step } from '../common/plan';
@@ -137,17 +138,23 @@ export async function listEntries(dataDir: string): Promise<JournalEntry[]> {
   return Promise.all(ids.map((id) => readEntry(dataDir, id)));
 }
 
-/** Saves target n's before-bytes (0600, fsynced) and checks them back; returns the relative path. */
+/**
+ * Saves target n's before-bytes (0600, fsynced) and checks them back; returns the relative path.
+ * Files that hold secrets (netrc, private keys) are sealed with AES-256-GCM under a key kept in
+ * the keychain; without a keychain they stay as they are (0600 in a 0700 directory).
+ */
 export async function writeSnapshot(
   dataDir: string,
   id: string,
   n: number,
   content: Buffer,
+  targetFile: string,
 ): Promise<string> {
   const rel = join('snap', String(n));
   const path = join(entryDir(dataDir, id), rel);
-  await atomicWrite(path, content, { mode: 0o600, keepExistingMode: false, dirMode: 0o700 });
-  if (sha256Hex(await readFile(path)) !== sha256Hex(content))
+  const sealed = await sealSnapshot(targetFile, content);
+  await atomicWrite(path, sealed.data, { mode: 0o600, keepExistingMode: false, dirMode: 0o700 });
+  if (sha256Hex(await openSnapshot(await readFile(path))) !== sha256Hex(content))
     throw new Error(`snapshot ${path} did not verify`);
   return rel;
 }
@@ -158,7 +165,7 @@ export async function readSnapshot(
   target: JournalTarget,
 ): Promise<Buffer | null> {
   if (target.snapshot === null) return null;
-  const content = await readFile(join(entryDir(dataDir, id), target.snapshot));
+  const content = await openSnapshot(await readFile(join(entryDir(dataDir, id), target.snapshot)));
   if (sha256Hex(content) !== target.before.sha256)
     throw new Error(`snapshot of ${target.file} in journal entry ${id} is damaged`);
   return content;

@@ -211,7 +211,7 @@ async function prepare(dataDir: string, spec: TxSpec, held: Map<string, HeldLock
     for (const [i, t] of entry.targets.entries()) {
       const cur = current[i] as FileSnapshot;
       t.before = stateOf(cur);
-      t.snapshot = cur.exists ? await writeSnapshot(dataDir, entry.id, i, cur.content) : null;
+      t.snapshot = cur.exists ? await writeSnapshot(dataDir, entry.id, i, cur.content, t.file) : null;
     }
     entry.state = 'pending';
     await writeEntry(dataDir, entry);

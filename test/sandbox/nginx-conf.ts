@@ -26,13 +26,13 @@ path=\${PATH_INFO#/}
 if [ -n "$SANDBOX_TOKEN_DIR" ]; then
   # Basic auth against htpasswd failed: accept a token a host-API stand-in issued. Only builtins
   # and stdin see the token (never argv); the files hold sha256 digests.
-  deny() { printf 'Status: 401 Unauthorized\r\nWWW-Authenticate: Basic realm="%s"\r\nContent-Type: text/plain\r\n\r\nunauthorized\n' "$host"; exit 0; }
+  deny() { printf 'Status: 401 Unauthorized\\r\\nWWW-Authenticate: Basic realm="%s"\\r\\nContent-Type: text/plain\\r\\n\\r\\nunauthorized\\n' "$host"; exit 0; }
   case "$HTTP_AUTHORIZATION" in 'Basic '*) ;; *) deny ;; esac
   pair=$(printf '%s' "\${HTTP_AUTHORIZATION#Basic }" | base64 -d 2>/dev/null) || deny
   secret=\${pair#*:}
   [ -n "$secret" ] && [ "$secret" != "$pair" ] || deny
   digest=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
-  REMOTE_USER=$(cat "$SANDBOX_TOKEN_DIR"/* 2>/dev/null | awk -v d="$digest" '$1 == d { print $2; exit }')
+  REMOTE_USER=$(set +f; cat "$SANDBOX_TOKEN_DIR"/* 2>/dev/null | awk -v d="$digest" '$1 == d { print $2; exit }')
   [ -n "$REMOTE_USER" ] || deny
   export REMOTE_USER
 fi

@@ -12,6 +12,10 @@ import { applyCommand } from './onboard';
 import { profileCommand } from './profile';
 import { exportCiCommand } from './export-ci';
 import { supportBundleCommand } from './support-bundle';
+import { tokenCommand } from './token';
+import { sshCommand } from './ssh';
+import { secretsCommand } from './secrets';
+import { rotateCommand } from './rotate';
 
 export interface Command {
   summary: string;
@@ -33,6 +37,10 @@ export const commands: Record<string, Command> = {
   profile: profileCommand,
   'export-ci': exportCiCommand,
   'support-bundle': supportBundleCommand,
+  token: tokenCommand,
+  ssh: sshCommand,
+  secrets: secretsCommand,
+  rotate: rotateCommand,
 };
 
 export function helpText(): string {
