@@ -121,6 +121,29 @@ export const inputs = {
       (i) => [i.preset, i.source, i.text].filter((x) => x !== undefined).length === 1,
       'give one of preset, source, text',
     ),
+  'secrets.list': z.object({}).strict(),
+  /** the token is pasted by the person; it stays in main and never comes back */
+  'token.add': z
+    .object({
+      host,
+      token: z.string().min(1).max(4096),
+      account: z.string().min(1).max(256).optional(),
+      kind: z.enum(['github', 'github-enterprise', 'gitlab', 'gitea', 'bitbucket', 'generic']).optional(),
+      module: z.string().max(512).optional(),
+      repo: z.string().max(512).optional(),
+    })
+    .strict(),
+  'token.remove': z.object({ host, account: z.string().min(1).max(256).optional() }).strict(),
+  'token.rotate': z
+    .object({
+      host,
+      token: z.string().min(1).max(4096),
+      account: z.string().min(1).max(256).optional(),
+      module: z.string().max(512).optional(),
+      repo: z.string().max(512).optional(),
+      revoke: z.boolean().optional(),
+    })
+    .strict(),
   'onboard.plan': onboardInput(),
   'onboard.apply': onboardInput(),
 } as const;
@@ -161,6 +184,17 @@ export interface Outputs {
   'verify.cancel': { cancelled: boolean };
   'profile.presets': { presets: { name: string; title: string; description: string }[] };
   'profile.open': ProfileOpenView;
+  'secrets.list': import('../core/credentials/secrets-view').SecretsView;
+  'token.add': {
+    journalId?: string;
+    plan: PlanView;
+    problems: { severity: string; message: string; hint?: string }[];
+    notes: string[];
+    checkedWith: string[];
+    storeLabel: string;
+  };
+  'token.remove': { journalId?: string; removed: { host: string; account: string }[]; notes: string[] };
+  'token.rotate': import('../core/credentials/rotate').RotateResult;
   'onboard.plan': OnboardPlanView;
   'onboard.apply': OnboardApplyView;
 }

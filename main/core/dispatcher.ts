@@ -32,6 +32,7 @@ import { recoverJournal } from './recovery';
 import { runVerification } from './verify/runner';
 import { pathsOf, type Env } from './paths';
 import { onboardHandlers } from './dispatch-onboard';
+import { credentialHandlers } from './dispatch-credentials';
 import { verifyEventView, viewOf } from './contract-mapping';
 
 export interface DispatcherOptions {
@@ -57,6 +58,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   /** every secret the renderer sent this session: no reply may carry one back */
   const secrets = new Set<string>();
   const onboard = onboardHandlers(o.env, o.cwd);
+  const creds = credentialHandlers(o.env, (t) => secrets.add(t));
   const keep = (p: BuiltPlan): PlanView => {
     plans.set(p.id, p);
     return viewOf(p);
@@ -178,6 +180,22 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       } finally {
         runs.delete(runId);
       }
+    },
+    'secrets.list': () => creds.list(),
+    'token.add': async (i) => {
+      const r = await creds.add(i);
+      if (r.journalId) o.emit('journal.changed', { journalId: r.journalId });
+      return r;
+    },
+    'token.remove': async (i) => {
+      const r = await creds.remove(i);
+      if (r.journalId) o.emit('journal.changed', { journalId: r.journalId });
+      return r;
+    },
+    'token.rotate': async (i) => {
+      const r = await creds.rotate(i);
+      o.emit('journal.changed', { journalId: r.journalId });
+      return r;
     },
     'profile.presets': () => onboard.presets(),
     'profile.open': (i) => onboard.open(i),
