@@ -213,9 +213,17 @@ export interface Events {
   'verify.event': VerifyEventView;
   'verify.step': VerifyStepView;
   'journal.changed': { journalId: string };
+  /** an onramp://import?url=… deep link, validated (https only); answer with profile.open({ source: url }) */
+  'deeplink.import': { url: string };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['doctor.progress', 'verify.event', 'verify.step', 'journal.changed'];
+export const eventNames: EventName[] = [
+  'doctor.progress',
+  'verify.event',
+  'verify.step',
+  'journal.changed',
+  'deeplink.import',
+];
 
 /** The client every transport implements; the renderer only ever sees this. */
 export interface OnrampClient {
