@@ -16,6 +16,7 @@ import { tokenCommand } from './token';
 import { sshCommand } from './ssh';
 import { secretsCommand } from './secrets';
 import { rotateCommand } from './rotate';
+import { webCommand } from './web';
 
 export interface Command {
   summary: string;
@@ -41,6 +42,7 @@ export const commands: Record<string, Command> = {
   ssh: sshCommand,
   secrets: secretsCommand,
   rotate: rotateCommand,
+  web: webCommand,
 };
 
 export function helpText(): string {
