@@ -36,9 +36,18 @@ function isLeak(cause: TaxonomyId): boolean {
 
 /** Decide each proxy/sumdb event from what its server response quoted. */
 export function refineNesting(signals: Signal[]): void {
+  // Children grouped by owner once: a log of thousands of proxy errors stays linear.
+  const byOwner = new Map<number, Signal[]>();
+  for (const s of signals) {
+    const owner = s.nested?.owner;
+    if (owner === undefined || owner < 0) continue;
+    const list = byOwner.get(owner);
+    if (list) list.push(s);
+    else byOwner.set(owner, [s]);
+  }
   signals.forEach((event, index) => {
     if (!event.facts?.event) return;
-    const children = signals.filter((s) => s.nested?.owner === index);
+    const children = byOwner.get(index) ?? [];
     if (children.some((c) => contentLike.has(c.cause))) {
       // The proxy could read the repository, so it is public; the version or path is the problem.
       event.weight = Math.min(event.weight, 0.2);
@@ -89,13 +98,20 @@ function proxyListHosts(goproxy: string | undefined): string[] {
  * the git line next to them does. Borrow the host of a signal at most 3 lines away.
  */
 export function fillHosts(signals: Signal[]): void {
+  // Index the signals that name a host by line, so each lookup checks only 7 lines.
+  const withHost = new Map<number, Signal[]>();
+  for (const o of signals) {
+    if (!o.host) continue;
+    const list = withHost.get(o.line);
+    if (list) list.push(o);
+    else withHost.set(o.line, [o]);
+  }
   for (const s of signals) {
     if (s.host) continue;
     let best: Signal | undefined;
-    for (const o of signals) {
-      if (!o.host || o === s || Math.abs(o.line - s.line) > 3) continue;
-      if (!best || Math.abs(o.line - s.line) < Math.abs(best.line - s.line)) best = o;
-    }
+    for (let d = 0; d <= 3 && !best; d++)
+      for (const line of d === 0 ? [s.line] : [s.line - d, s.line + d])
+        for (const o of withHost.get(line) ?? []) if (o !== s && !best) best = o;
     if (best) s.host = best.host;
   }
 }
