@@ -7,7 +7,7 @@
 // must read the same as before (for Go: the same, or now what curl reads).
 import { OnrampError } from './errors';
 import { lineCount, parseNetrc, type NetrcDocument, type NetrcEntry, type NetrcToken } from './netrc-syntax';
-import { curlLookup, goLookup, goNetrcEntries, type NetrcCredential } from './netrc-view';
+import { curlIndex, curlLookup, goIndex, goLookup, goNetrcEntries, type NetrcCredential } from './netrc-view';
 
 export type NetrcTokenKind = 'login' | 'password' | 'host';
 
@@ -185,13 +185,15 @@ function verify(
   const goOld = goNetrcEntries(old.text);
   const same = (a: NetrcCredential | null, b: { login: string; password: string } | null) =>
     a?.login === b?.login && a?.password === b?.password;
+  // Indexed once: checking every other host stays linear in the size of the file.
+  const [oldGo, newGo, newCurl] = [goIndex(goOld), goIndex(goNew), curlIndex(doc)];
   for (const e of old.entries) {
     const h = e.name?.value;
     if (h === undefined || h === want.host) continue;
-    const before = goLookup(goOld, h);
-    const after = goLookup(goNew, h);
+    const before = oldGo(h);
+    const after = newGo(h);
     // What Go reads when it agrees with curl: curl's entry if complete, else nothing.
-    const cur = curlLookup(doc, h);
+    const cur = newCurl(h);
     const curl = cur !== null && !cur.fromDefault && cur.login !== '' && cur.password !== '' ? cur : null;
     if (!same(after, before) && !same(after, curl)) return null;
   }

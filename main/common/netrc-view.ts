@@ -62,6 +62,13 @@ export function goLookup(view: GoNetrcView, host: string): NetrcCredential | nul
   return view.entries.find((e) => e.host === host) ?? null;
 }
 
+/** goLookup for many hosts: one pass over the entries, then a map (first entry per host wins). */
+export function goIndex(view: GoNetrcView): (host: string) => NetrcCredential | null {
+  const first = new Map<string, NetrcCredential>();
+  for (const e of view.entries) if (!first.has(e.host)) first.set(e.host, e);
+  return (host) => first.get(host) ?? null;
+}
+
 export interface CurlCredential {
   login: string;
   password: string;
@@ -264,4 +271,31 @@ function goDifferences(
           : 'Go reads different credentials than curl and git';
     out.push({ code: 'go-differs', line, host, message: `${what} for ${host}` });
   }
+}
+
+/**
+ * curlLookup for many hosts: the first entry with a login or password for each machine, and the
+ * first such `default`; whichever comes first in the file answers, exactly as curlLookup does.
+ */
+export function curlIndex(doc: NetrcDocument): (host: string) => CurlCredential | null {
+  const first = new Map<string, { at: number; cred: CurlCredential }>();
+  let dflt: { at: number; cred: CurlCredential } | undefined;
+  doc.entries.forEach((e, at) => {
+    const login = fieldValue(e, 'login');
+    const password = fieldValue(e, 'password');
+    if (login === undefined && password === undefined) return;
+    const cred = {
+      login: login ?? '',
+      password: password ?? '',
+      line: e.firstLine,
+      fromDefault: e.kind === 'default',
+    };
+    if (e.kind === 'default') dflt ??= { at, cred };
+    else if (e.name && !first.has(e.name.value)) first.set(e.name.value, { at, cred });
+  });
+  return (host) => {
+    const m = first.get(host);
+    if (m && (!dflt || m.at < dflt.at)) return m.cred;
+    return dflt?.cred ?? null;
+  };
 }

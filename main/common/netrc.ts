@@ -13,7 +13,9 @@ export {
   type NetrcToken,
 } from './netrc-syntax';
 export {
+  curlIndex,
   curlLookup,
+  goIndex,
   goLookup,
   goNetrcEntries,
   summarizeNetrc,
