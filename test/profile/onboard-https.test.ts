@@ -3,6 +3,11 @@
 // that changes nothing, and undo that restores the starting HOME byte-for-byte. Variants: a
 // company GOPROXY that needs credentials, GitLab nested subgroups through the preset, and a
 // failing verification that is recorded for the support bundle.
+//
+// These machines have NO keychain (shellEnv sets no DBUS_SESSION_BUS_ADDRESS, as on a headless or
+// SSH login): onboarding falls back to a managed ~/.netrc entry for every host and says so in the
+// plan notes; that is why these tests expect the token in ~/.netrc even where go does not need
+// it. The keychain path (helper + netrc only where go needs it) is onboard-keychain.test.ts.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +70,11 @@ describe('onboarding over HTTPS', () => {
     expect(first.code).toBe(0);
     expect(r1).toMatchObject({ ok: true, applied: true, changes: 4 });
     expect(r1.caExport).toContain(join(m.data, 'ca'));
+    // Never silently: the fallback to plain-text netrc is in the notes.
+    expect(r1.notes.join('\n')).toMatch(
+      /No OS keychain: there is no D-Bus session bus.*managed ~\/\.netrc entry/,
+    );
+    expect(p.notes.join('\n')).toContain('No OS keychain');
     const netrc = join(m.home, '.netrc');
     expect(statSync(netrc).mode & 0o777).toBe(0o600);
     expect(readFileSync(netrc, 'utf8')).toBe(`machine git.corp.test login alice password ${token}\n`);

@@ -2,7 +2,7 @@
 // itself belongs to the credentials service), the host key pinned from the profile's published
 // fingerprint via ssh-keyscan, git rewritten to ssh. Green at the end, second run 0 changes, undo
 // restores HOME byte-for-byte; a fingerprint that does not match stops before any write.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,15 +91,34 @@ describe('onboarding over SSH', () => {
     expect(snapshotTree(m.dir)).toEqual(start);
   });
 
-  it('without a key, onboarding says what it needs and writes nothing', async () => {
+  // Before the credentials service, a missing key stopped onboarding ("pass --ssh-key FILE"); now
+  // onboarding generates one (ssh keygen's steps inside the ONE onboarding plan).
+  it('without a key, onboarding generates one in the plan; once registered: green; undo removes it', async () => {
     const m = await machine('nokey');
     rmSync(m.key);
     rmSync(`${m.key}.pub`);
     const file = writeProfile(m.dir, 'corp.json', sandboxProfile(sb, { protocol: 'ssh' }));
-    const start = snapshotTree(m.dir);
-    const r = await runCmd(applyCommand, ['--profile', file, '--yes'], m.env);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('an SSH key for git.corp.test: pass --ssh-key FILE');
-    expect(snapshotTree(m.dir)).toEqual(start);
+    const start = snapshotTree(m.home);
+    const first = await runCmd(applyCommand, ['--profile', file, '--yes', '--no-verify', '--json'], m.env);
+    expect(first.code).toBe(0);
+    const r1 = JSON.parse(first.out);
+    const key = join(m.home, '.ssh', `id_ed25519_${sb.hosts.git}`);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(r1.notes.join('\n')).toContain(`Onramp creates the ssh key ${key}`);
+    expect(first.out).not.toContain(readFileSync(key, 'utf8').split('\n')[1]);
+    expect(readFileSync(join(m.home, '.ssh', 'config'), 'utf8')).toContain(`IdentityFile ${key}`);
+    const pub = readFileSync(`${key}.pub`, 'utf8').trim();
+    authorizeKey(pub);
+    authorized.push(pub);
+
+    const second = await runCmd(applyCommand, ['--profile', file, '--yes', '--json'], m.env);
+    const r2 = JSON.parse(second.out);
+    expect(r2.verification?.steps?.filter((s: { ok: boolean }) => !s.ok)).toEqual([]);
+    expect(second.code).toBe(0);
+    expect(r2).toMatchObject({ applied: false, changes: 0 });
+
+    const undo = await runCli(['undo', r1.journalId, '--json'], m.env);
+    expect(undo.code).toBe(0);
+    expect(snapshotTree(m.home)).toEqual(start);
   });
 });

@@ -1,14 +1,11 @@
-// The credential part of onboarding: one managed ~/.netrc entry per host that needs the
-// developer's token (git over HTTPS, go's discovery on GitLab subgroups, an authenticated
-// GOPROXY), written in the one-line form Go's parser reads. go 1.19 reads only netrc for its own
-// requests, so netrc is needed there whatever git uses.
+// Tokens from --token-stdin, and the NO-KEYCHAIN fallback of onboarding's credential step: one
+// managed ~/.netrc entry per host that needs the developer's token (git over HTTPS, go's
+// discovery on GitLab subgroups, an authenticated GOPROXY), written in the one-line form Go's
+// parser reads.
 //
-// INTEGRATION POINT (issue 4, main/core/credentials/): once the keychain + git credential helper
-// land, git's HTTPS credential should come from the helper (token in the OS keychain) and netrc
-// keep only the hosts go itself must authenticate to (discovery, GOPROXY). Swap
-// `netrcCredentialStep` for the credentials service's plan steps here; the token validation it
-// brings (an active check: a wrong token looks like a missing one) replaces the "entry exists =
-// done" rule below.
+// With a keychain, onboarding goes through the credentials service instead
+// (keychain-credentials.ts: Onramp's git credential helper, netrc only where go itself needs it);
+// this file is used only when there is none, and the plan notes say so.
 import { OnrampError } from '../../common/errors';
 import type { FileEditStep } from '../../common/plan';
 import {

@@ -14,8 +14,11 @@ import { checkGoEnvKey, checkGoEnvValue } from '../requests/go-env';
 import { readTextIfExists } from '../requests/read-text';
 import { gitToolEnv } from '../step-sim';
 import { runTool } from '../tool-runner';
-import { netrcCredentialStep, type CredentialInput } from './credentials';
+import type { Profile } from '../../common/profile/schema';
+import type { CredentialInput } from './credentials';
 import { knownHostState, pinnedKeyLines } from './host-keys';
+import { serviceCredentialPart } from './keychain-credentials';
+import type { PendingSecret } from './pending-secrets';
 
 export interface ComputedSteps {
   steps: Step[];
@@ -27,6 +30,8 @@ export interface ComputedSteps {
   needs: string[];
   notes: string[];
   secrets: string[];
+  /** keychain items to write when (and only when) the plan is applied */
+  pending: PendingSecret[];
 }
 
 export interface StepInputs {
@@ -34,9 +39,11 @@ export interface StepInputs {
   /** plan-only: placeholder tokens so the plan can show the netrc change */
   placeholders: boolean;
   caDir: string;
+  /** the profile itself: which hosts go needs the token for, API URLs */
+  profile: Profile;
 }
 
-type Part = Omit<ComputedSteps, 'needs' | 'secrets'>;
+type Part = Omit<ComputedSteps, 'needs' | 'secrets' | 'pending'>;
 const empty = (): Part => ({ steps: [], done: [], todo: [], notes: [] });
 
 async function goEnvPart(env: Env, settings: DesiredSettings): Promise<Part> {
@@ -169,11 +176,16 @@ export async function onboardingSteps(
   settings: DesiredSettings,
   inputs: StepInputs,
 ): Promise<ComputedSteps> {
-  const cred = netrcCredentialStep(env, settings.netrc, inputs.credentials, inputs.placeholders);
+  const cred = await serviceCredentialPart(env, settings.netrc, inputs.credentials, {
+    profile: inputs.profile,
+    testModules: settings.testModules,
+    ca: settings.ca,
+    placeholders: inputs.placeholders,
+  });
   const parts = [
     await goEnvPart(env, settings),
     await gitPart(env, settings),
-    { steps: cred.step ? [cred.step] : [], done: cred.done, todo: cred.todo, notes: [] },
+    cred,
     sshConfigPart(env, settings),
     await knownHostsPart(env, settings),
     caPart(settings, inputs.caDir),
@@ -185,5 +197,6 @@ export async function onboardingSteps(
     needs: cred.needs,
     notes: parts.flatMap((p) => p.notes),
     secrets: cred.secrets,
+    pending: cred.pending,
   };
 }

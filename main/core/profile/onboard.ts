@@ -23,7 +23,9 @@ import type { CredentialInput } from './credentials';
 import type { LoadedProfile } from './load';
 import { readOnboardRecord, writeOnboardRecord } from './onboard-record';
 import { onboardingSteps } from './onboard-steps';
+import { forgetPendingSecrets, writePendingSecrets, type PendingSecret } from './pending-secrets';
 import { resolveSshKey } from './ssh-key';
+import { generatedKeyPart, newKeyFile, withGeneratedKey } from './ssh-keygen-step';
 import { caExportLine, verifyTestModules } from './verify';
 
 export interface ProfileRunOptions {
@@ -91,34 +93,42 @@ async function compute(
   env: Env,
   opts: ProfileRunOptions,
   mode: 'plan' | 'apply',
-): Promise<ProfilePlanResult & { secrets: string[] }> {
+): Promise<ProfilePlanResult & { secrets: string[]; pending: PendingSecret[] }> {
   const p = loaded.parsed.profile;
-  const key = resolveSshKey(env, p, opts.sshKeyFile);
+  let key = resolveSshKey(env, p, opts.sshKeyFile);
+  // No key at all: one is made (after the consent check below), inside the plan so undo takes it
+  // away with the rest; the settings and the review already name its file.
+  const keyToMake = key.noKey ? newKeyFile(env, p) : undefined;
+  if (keyToMake) key = { file: keyToMake, needs: [], notes: [] };
   const settings = settingsFor(loaded, env, key.file);
   const review = reviewLoaded(loaded, settings, env);
   const consent = checkConsent(review, opts.consent ?? { acceptWarnings: false, overrides: [] });
   // Before anything else runs (ssh-keyscan, git, go): a refused profile gets no further.
   if (mode === 'apply' && !consent.ok) refuse(consent);
+  const generated = keyToMake ? await generatedKeyPart(env, p, keyToMake) : undefined;
   const c = await onboardingSteps(env, settings, {
     credentials: opts.credentials ?? {},
     placeholders: mode === 'plan',
     caDir: caDirOf(env),
+    profile: p,
   });
-  const plan = c.steps.length === 0 ? null : await buildPlan(`Onboard ${p.name} (${p.id})`, c.steps, env);
+  const steps = withGeneratedKey(env, generated, c.steps);
+  const plan = steps.length === 0 ? null : await buildPlan(`Onboard ${p.name} (${p.id})`, steps, env);
   return {
     profile: { id: p.id, name: p.name, origin: loaded.origin, sha256: loaded.sha256 },
     signature: loaded.signature,
     review,
     consent,
     done: c.done,
-    todo: c.todo,
+    todo: [...(generated?.todo ?? []), ...c.todo],
     needs: [...key.needs, ...c.needs],
-    notes: [...key.notes, ...c.notes, ...(plan?.notes ?? [])],
+    notes: [...key.notes, ...(generated?.notes ?? []), ...c.notes, ...(plan?.notes ?? [])],
     plan,
     testModules: settings.testModules,
     ...(settings.ca.length > 0 ? { caExport: caExportLine(env, caDirOf(env)) } : {}),
-    upToDate: c.steps.length === 0,
+    upToDate: steps.length === 0,
     secrets: c.secrets,
+    pending: c.pending,
   };
 }
 
@@ -128,7 +138,7 @@ export async function planProfile(
   env: Env,
   opts: ProfileRunOptions = {},
 ): Promise<ProfilePlanResult> {
-  const { secrets: _secrets, ...result } = await compute(loaded, env, opts, 'plan');
+  const { secrets: _secrets, pending: _pending, ...result } = await compute(loaded, env, opts, 'plan');
   return result;
 }
 
@@ -159,7 +169,7 @@ export async function applyProfile(
 ): Promise<ProfileApplyResult> {
   const recovery = await recoverJournal(env);
   const previous = await readOnboardRecord(env, loaded.parsed.profile.id);
-  const { secrets, ...p } = await compute(loaded, env, opts, 'apply');
+  const { secrets, pending, ...p } = await compute(loaded, env, opts, 'apply');
   if (p.needs.length > 0)
     throw new OnrampError({
       code: 'invalid-input',
@@ -171,7 +181,13 @@ export async function applyProfile(
   if (recovery.recovered.length > 0)
     resumed = `an interrupted run was rolled back (${recovery.recovered.map((r) => r.id).join(', ')}) and is applied again now`;
   if (p.plan) {
-    const applied = await applyPlan(p.plan, env);
+    // The keychain items first (the plan's inventory record points at them), removed again if
+    // the plan does not apply; see pending-secrets.ts for what undo does with them.
+    p.notes.push(...(await writePendingSecrets(env, pending)));
+    const applied = await applyPlan(p.plan, env).catch(async (err: unknown) => {
+      await forgetPendingSecrets(pending);
+      throw err;
+    });
     journalId = applied.id;
     await writeOnboardRecord(env, {
       ...record,

@@ -2,9 +2,9 @@
 // credentials service's job (issue 4); onboarding names an existing key in the managed
 // ~/.ssh/config block and tells the person where its public half must be registered.
 //
-// INTEGRATION POINT (issue 4, main/core/credentials/): when no key exists, offer the
-// credentials service's key generation (and, where the host's API allows, upload) instead of
-// reporting a missing input.
+// When no key exists, onboarding generates one through the credentials service
+// (ssh-keygen-step.ts); `noKey` tells it so. Uploading the key through the host's API is not done
+// here: the person registers the printed public key.
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Profile } from '../../common/profile/schema';
@@ -15,9 +15,14 @@ export interface SshKeyChoice {
   file?: string;
   needs: string[];
   notes: string[];
+  /** no key was given and none of the usual ones exists: one may be generated */
+  noKey?: boolean;
 }
 
 const DEFAULT_KEYS = ['id_ed25519', 'id_ecdsa', 'id_rsa'];
+
+/** The file `onramp ssh keygen HOST` writes by default (a key made for this host comes first). */
+export const keygenFileName = (host: string) => `id_ed25519_${host.replace(/[^A-Za-z0-9.-]/g, '_')}`;
 
 export function resolveSshKey(env: Env, profile: Profile, explicit?: string): SshKeyChoice {
   const hosts = profile.hosts.filter((h) => h.protocol === 'ssh');
@@ -27,12 +32,15 @@ export function resolveSshKey(env: Env, profile: Profile, explicit?: string): Ss
     ? isAbsolute(explicit)
       ? explicit
       : resolve(home, explicit)
-    : DEFAULT_KEYS.map((k) => join(sshDir, k)).find((f) => existsSync(f));
+    : [...hosts.map((h) => keygenFileName(webHostOf(h))), ...DEFAULT_KEYS]
+        .map((k) => join(sshDir, k))
+        .find((f) => existsSync(f));
   const names = hosts.map(webHostOf).join(', ');
   if (!file)
     return {
       needs: [`an SSH key for ${names}: pass --ssh-key FILE (an existing private key), or create one first`],
       notes: [],
+      noKey: true,
     };
   if (!existsSync(file) || !existsSync(`${file}.pub`))
     return { needs: [`the SSH key ${file} (and ${file}.pub) does not exist`], notes: [] };
