@@ -38,7 +38,10 @@ function normalize(v: unknown): unknown {
         k,
         /^(durationMs|generatedAt|planId|runId|handle|startedAt|finishedAt)$/.test(k)
           ? `<${k}>`
-          : normalize(x),
+          : k === 'timings' && Array.isArray(x)
+            ? // doctor lists check timings in completion order, which parallel checks vary
+              (normalize(x) as unknown[]).map((t) => JSON.stringify(t)).sort()
+            : normalize(x),
       ]),
     );
   return v;
