@@ -8,5 +8,8 @@ npx eslint .
 npx prettier --check "**/*.{ts,tsx,mjs,json}" --log-level warn
 echo "== typecheck"
 npx tsc --noEmit -p tsconfig.json
-echo "== unit + integration tests (real git, go, ssh)"
+npx tsc --noEmit -p renderer/tsconfig.json
+echo "== unit + integration tests (real git, go, ssh, nginx, sshd, Secret Service)"
 npx vitest run
+echo "== end-to-end: browser mode in Debian's Chromium (the renderer is built first)"
+npx vitest run --config vitest.e2e.config.ts

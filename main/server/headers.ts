@@ -3,7 +3,9 @@
 import type { ServerResponse } from 'node:http';
 
 export function contentSecurityPolicy(port: number): string {
-  const ws = ['127.0.0.1', '[::1]', 'localhost'].map((h) => `ws://${h}:${port}`).join(' ');
+  // CSP host-sources cannot be IPv6 literals (Chrome rejects 'ws://[::1]:PORT'); 'self' covers the
+  // same-origin socket under CSP 3 either way, the explicit ones help older engines on IPv4.
+  const ws = ['127.0.0.1', 'localhost'].map((h) => `ws://${h}:${port}`).join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
