@@ -166,7 +166,7 @@ describe('static files', () => {
   it('sets the security headers and no-store on HTML', async () => {
     const r = await request(`${base}/`, { headers: { cookie: f.cookie } });
     expect(r.headers['content-security-policy']).toBe(
-      `default-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:${port} ws://[::1]:${port} ws://localhost:${port}; ` +
+      `default-src 'self'; script-src 'self'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; ` +
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
     expect(r.headers['x-content-type-options']).toBe('nosniff');
