@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bump when fixtures or server behaviour change: a running sandbox of another version restarts. */
-export const SANDBOX_VERSION = 4;
+export const SANDBOX_VERSION = 5;
 
 export const sandboxHosts = {
   git: 'git.corp.test',
