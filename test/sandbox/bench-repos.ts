@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { runToolChecked } from '../../main/core/tool-runner';
 import { runPaths, sandboxHosts, type Sandbox } from './layout';
 import { withLock } from './lock';
+import { fixedGitEnv } from './repos';
 
 export const BENCH_TAG = 'v1.0.0';
 export type BenchHost = 'git' | 'git2';
@@ -43,22 +44,7 @@ export function benchModules(count: number): BenchRepo[] {
   return out;
 }
 
-function gitEnv(home: string): Record<string, string> {
-  const date = '2024-02-01T12:00:00Z';
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'Sandbox',
-    GIT_AUTHOR_EMAIL: 'sandbox@corp.test',
-    GIT_COMMITTER_NAME: 'Sandbox',
-    GIT_COMMITTER_EMAIL: 'sandbox@corp.test',
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-    LC_ALL: 'C',
-  };
-}
+const gitEnv = (home: string) => fixedGitEnv(home, '2024-02-01T12:00:00Z');
 
 async function buildBenchRepo(r: BenchRepo, bare: string, workRoot: string): Promise<void> {
   const work = join(workRoot, r.host, r.path);

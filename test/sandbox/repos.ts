@@ -121,9 +121,13 @@ export function describeRepos(): Record<RepoKey, SandboxRepo> {
   return out;
 }
 
-/** git with no user or system config and a fixed identity and clock. */
+/** git with no user or system config and a fixed identity and clock (January `day`). */
 function gitEnv(home: string, day: number): Record<string, string> {
-  const date = `2024-01-${String(day).padStart(2, '0')}T12:00:00Z`;
+  return fixedGitEnv(home, `2024-01-${String(day).padStart(2, '0')}T12:00:00Z`);
+}
+
+/** git with no user or system config, a fixed identity, and commits dated `date`. */
+export function fixedGitEnv(home: string, date: string): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,

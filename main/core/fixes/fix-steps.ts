@@ -2,7 +2,6 @@
 // its diff, is journaled, and can be undone. Fixes that need something doctor cannot choose
 // (a token, a confirmation) say so instead of guessing.
 import { readFile } from 'node:fs/promises';
-import { OnrampError } from '../../common/errors';
 import type { Finding, FindingFix } from '../../common/doctor-report';
 import type { Step } from '../../common/plan';
 import { goEnvSteps } from '../requests/go-env';
@@ -155,9 +154,4 @@ export async function fixSteps(
     default:
       return { ok: false, reason: `${f.id} has no automatic plan yet: ${f.title}` };
   }
-}
-
-export function assertSomething(plans: FixPlan[]): void {
-  if (!plans.some((p) => p.ok))
-    throw new OnrampError({ code: 'not-found', message: 'no applicable automatic fix' });
 }
